@@ -1,0 +1,28 @@
+using ApprovalWorkflow.Bodies;
+using ApprovalWorkflow.Http;
+using ApprovalWorkflow.Orchestration;
+using ApprovalWorkflow.Record;
+using ApprovalWorkflow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprovalWorkflow;
+
+/// <summary>Everything the workflow needs, registered once; both hosts call this.</summary>
+public static class ApprovalWorkflowServices
+{
+    public static IServiceCollection AddApprovalWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Read and check the settings now, so a missing or malformed one stops the app at start.
+        var settings = WorkflowSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton(new Callers(configuration));
+        services.AddSingleton<RunRecord>();
+        services.AddSingleton<RunList>();
+        services.AddSingleton<BodyRegister>();
+        services.AddSingleton<RunDecisions>();
+        services.AddProblemDetails();
+        return services;
+    }
+}
