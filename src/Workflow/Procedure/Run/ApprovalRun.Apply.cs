@@ -101,6 +101,7 @@ public static partial class ApprovalRun
                 },
             PlanWithdrawn e => state with { Status = RunStatus.Withdrawn, EndedOn = e.WithdrawnOn, EndReason = e.Reason },
             RunCancelled e => state with { Status = RunStatus.Cancelled, EndedOn = e.CancelledOn, EndReason = e.Reason },
+            DocumentVersionAdded e => AddDocument(state, e),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Not an event of an approval run."),
         };
     }

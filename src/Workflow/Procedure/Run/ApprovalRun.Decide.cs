@@ -41,6 +41,7 @@ public static partial class ApprovalRun
             RecordFinalDecision c => FinalDecision(state, c, context),
             WithdrawPlan c => Withdraw(state, c, context),
             CancelRun c => CancelTheRun(state, c, context),
+            AddDocumentVersion c => AddDocument(state, c, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command of an approval run."),
         };
     }

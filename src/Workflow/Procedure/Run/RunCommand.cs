@@ -23,6 +23,7 @@ namespace ApprovalWorkflow.Procedure;
 [JsonDerivedType(typeof(RecordFinalDecision), "record-final-decision")]
 [JsonDerivedType(typeof(WithdrawPlan), "withdraw-plan")]
 [JsonDerivedType(typeof(CancelRun), "cancel-run")]
+[JsonDerivedType(typeof(AddDocumentVersion), "add-document-version")]
 public abstract record RunCommand
 {
     private protected RunCommand() { }

@@ -25,6 +25,7 @@ namespace ApprovalWorkflow.Procedure;
 [JsonDerivedType(typeof(PlanNotAdopted), "plan-not-adopted")]
 [JsonDerivedType(typeof(PlanWithdrawn), "plan-withdrawn")]
 [JsonDerivedType(typeof(RunCancelled), "run-cancelled")]
+[JsonDerivedType(typeof(DocumentVersionAdded), "document-version-added")]
 public abstract record RunEvent
 {
     private protected RunEvent() { }

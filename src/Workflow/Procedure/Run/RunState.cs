@@ -240,6 +240,9 @@ public sealed record RunState
     /// <summary>The reason given for a withdrawal or a cancellation.</summary>
     public string? EndReason { get; init; }
 
+    /// <summary>Every version of every document, in the order recorded; none is ever replaced.</summary>
+    public IReadOnlyList<DocumentVersion> Documents { get; init; } = [];
+
     public bool IsStarted => Status != RunStatus.NotStarted;
 
     /// <summary>Adopted, not adopted, withdrawn or cancelled: the run never changes again.</summary>
