@@ -14,6 +14,9 @@ public class SystemFixture : IAsyncLifetime
     Dictionary<string, string> environment = new();
     int apiPort;
 
+    /// <summary>The engine's gRPC port, for tests that talk to the orchestrations directly.</summary>
+    public int GrpcPort { get; private set; }
+
     public string TaskHub { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
 
     public string StorageConnectionString => azurite!.ConnectionString;
@@ -35,7 +38,7 @@ public class SystemFixture : IAsyncLifetime
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["TaskHubName"] = TaskHub,
             ["LocalHost__ApiPort"] = apiPort.ToString(),
-            ["LocalHost__GrpcPort"] = LocalHostProcess.FreePort().ToString(),
+            ["LocalHost__GrpcPort"] = (GrpcPort = LocalHostProcess.FreePort()).ToString(),
         };
         Configure(environment);
         host = await LocalHostProcess.StartAsync(environment, apiPort);

@@ -104,7 +104,7 @@ public sealed class FinalDecisionTests
     {
         var given = FourAmendments().And(July11, new RecordInsistVote(Council11July, 3, Votes(40, 20)));
         given.When(July11, new RecordInsistVote(Council11July, 3, Votes(40, 20))).ThenNothingNew();
-        var refusal = given.When(July11, new RecordInsistVote(Council11July, 3, Votes(39, 21))).Refused(RefusalKind.BreaksRule);
+        var refusal = given.When(July11, new RecordInsistVote(Council11July, 3, Votes(39, 21))).Refused(RefusalKind.AlreadyDecided);
         Assert.Equal(
             "Council's vote on insisting on amendment 3 at its meeting on 11 July 2012 is already recorded: Council insisted on the amendment " +
             "(40 for, 20 against, 0 abstaining (60 present)). A different vote for a motion already decided cannot be recorded.",

@@ -110,7 +110,7 @@ public sealed class StageDecisionTests
     {
         var given = Started().And(D(2017, 5, 16), new RecordStageApproval("csp-2017-05-16", true, Votes(14, 0, 1)));
         given.When(D(2017, 5, 17), new RecordStageApproval("csp-2017-05-16", true, Votes(14, 0, 1))).ThenNothingNew();
-        var refusal = given.When(D(2017, 5, 17), new RecordStageApproval("csp-2017-05-16", true, Votes(13, 1, 1))).Refused(RefusalKind.BreaksRule);
+        var refusal = given.When(D(2017, 5, 17), new RecordStageApproval("csp-2017-05-16", true, Votes(13, 1, 1))).Refused(RefusalKind.AlreadyDecided);
         Assert.Equal(
             "Community Safety Partnership's decision at its meeting on 16 May 2017 is already recorded: approved (14 for, 0 against, 1 abstaining (15 present)). " +
             "A different decision or vote for a motion already decided cannot be recorded.",

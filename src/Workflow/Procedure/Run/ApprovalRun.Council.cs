@@ -285,7 +285,7 @@ public static partial class ApprovalRun
         {
             if (SameVote(recorded.Vote, c.Vote)) return NothingNew;
             if (state.IsEnded) return Ended(state);
-            return BreaksRule(state,
+            return DecidedAlready(state,
                 $"Council's vote on insisting on amendment {c.AmendmentNumber} at its meeting on {ClerkText.Date(recorded.DecidedOn)} is already recorded: " +
                 $"{OutcomeWords(recorded.Outcome)} ({ClerkText.Counts(recorded.Vote!)}). A different vote for a motion already decided cannot be recorded.");
         }

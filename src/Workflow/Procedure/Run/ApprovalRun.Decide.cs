@@ -241,6 +241,9 @@ public static partial class ApprovalRun
     private static Decision.Refused BreaksRule(RunState state, string reason) =>
         new(new Refusal(RefusalKind.BreaksRule, reason, Expected(state)));
 
+    private static Decision.Refused DecidedAlready(RunState state, string reason) =>
+        new(new Refusal(RefusalKind.AlreadyDecided, reason, Expected(state)));
+
     private static Decision.Refused Ended(RunState state) =>
         new(new Refusal(RefusalKind.RunEnded,
             $"The run has ended: {state.OutcomeInWords} on {ClerkText.Date(state.EndedOn!.Value)}. An ended run never changes.",

@@ -116,7 +116,7 @@ public static partial class ApprovalRun
     }
 
     private static Decision.Refused AlreadyDecided(RunState state, RecordedDecision recorded) =>
-        BreaksRule(state,
+        DecidedAlready(state,
             $"{StageName(state, recorded.StageId)}'s decision at its meeting on {ClerkText.Date(recorded.DecidedOn)} is already recorded: " +
             $"{OutcomeWords(recorded.Outcome)}{(recorded.Vote is { } v ? $" ({ClerkText.Counts(v)})" : "")}. " +
             "A different decision or vote for a motion already decided cannot be recorded.");

@@ -19,6 +19,12 @@ public enum RefusalKind
 
     /// <summary>The run has ended and never changes again (HTTP 409).</summary>
     RunEnded,
+
+    /// <summary>
+    /// A different decision or vote for a motion already decided (HTTP 409): someone recorded it first,
+    /// e.g. two clerks racing on one run; the recorded one stands.
+    /// </summary>
+    AlreadyDecided,
 }
 
 /// <summary>

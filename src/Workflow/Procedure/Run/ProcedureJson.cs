@@ -27,7 +27,8 @@ public static class ProcedureJson
             AllowOutOfOrderMetadataProperties = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Enums are written as the domain spells them (e.g. "DirectlyElectedMayor", "InsistedOnByCouncil"), like the run status.
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return options;
     }
