@@ -77,7 +77,8 @@ public sealed class CalendarProperties
     [Fact]
     public void Next_working_day_after_is_the_first_working_day_strictly_after()
     {
-        DateIn(1995, 2099).Sample(date =>
+        // Stepping back from early January 1995 would leave the calendar's years (2 January 1995 is a holiday).
+        DateIn(1995, 2099).Where(date => date >= new LocalDate(1995, 1, 10)).Sample(date =>
         {
             var next = Calendar.NextWorkingDayAfter(date);
 

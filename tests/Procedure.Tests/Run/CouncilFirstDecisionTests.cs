@@ -108,7 +108,7 @@ public sealed class CouncilFirstDecisionTests
         given.When(D(2012, 6, 19), Seed000Referral).ThenNothingNew();
         var refusal = given.When(D(2012, 6, 19), Seed000Referral with { Vote = Votes(41, 17, 2) }).Refused(RefusalKind.AlreadyDecided);
         Assert.StartsWith("Full Council's decision at its meeting on 18 June 2012 is already recorded: referred back to the Executive (40 for, 18 against, 2 abstaining (60 present)).", refusal.Reason);
-        given.When(D(2012, 6, 19), new AdoptPlan(Council18June, Votes(40, 18, 2))).Refused(RefusalKind.BreaksRule);
+        given.When(D(2012, 6, 19), new AdoptPlan(Council18June, Votes(40, 18, 2))).Refused(RefusalKind.AlreadyDecided);
     }
 
     [Fact]
