@@ -144,6 +144,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SendGrid__FromEmail: sendGridFromEmail
     // Dates are London calendar dates.
     TimeZone: 'Europe/London'
+    // Callers' roles come from App Service authentication (Entra ID app roles), never from local keys.
+    Auth__Mode: 'AppService'
     // Telemetry with Entra ID authentication (local auth is disabled on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

@@ -68,6 +68,9 @@ public sealed partial class SecretsTests(CompiledTemplate template) : TemplateTe
 
         var main = Template.Root;
         Assert.Equal("ApprovalWorkflow", main["parameters"]?["taskHubName"]?["defaultValue"]?.GetValue<string>());
+
+        // In Azure the callers' roles come only from App Service authentication, never from local keys.
+        Assert.Equal("AppService", Text(settings, values["Auth__Mode"]));
     }
 
     [Fact]
