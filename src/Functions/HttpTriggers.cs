@@ -105,4 +105,16 @@ public sealed class HttpTriggers
     [Function(nameof(RunsApi.CancelRun))]
     public Task<IActionResult> CancelRun([HttpTrigger(Open, "post", Route = "runs/{runId}/cancellation")] HttpRequest req, string runId, [DurableClient] DurableTaskClient client) =>
         Trigger.Run(req, client, http => RunsApi.CancelRun(http, runId));
+
+    [Function(nameof(DocumentsApi.UploadDocument))]
+    public Task<IActionResult> UploadDocument([HttpTrigger(Open, "post", Route = "runs/{runId}/documents/{kind}")] HttpRequest req, string runId, string kind, [DurableClient] DurableTaskClient client) =>
+        Trigger.Run(req, client, http => DocumentsApi.UploadDocument(http, runId, kind));
+
+    [Function(nameof(DocumentsApi.ListDocuments))]
+    public Task<IActionResult> ListDocuments([HttpTrigger(Open, "get", Route = "runs/{runId}/documents")] HttpRequest req, string runId, [DurableClient] DurableTaskClient client) =>
+        Trigger.Run(req, client, http => DocumentsApi.ListDocuments(http, runId));
+
+    [Function(nameof(DocumentsApi.GetDocument))]
+    public Task<IActionResult> GetDocument([HttpTrigger(Open, "get", Route = "runs/{runId}/documents/{kind}/{version}")] HttpRequest req, string runId, string kind, string version, [DurableClient] DurableTaskClient client) =>
+        Trigger.Run(req, client, http => DocumentsApi.GetDocument(http, runId, kind, version));
 }

@@ -1,4 +1,5 @@
 using ApprovalWorkflow.Bodies;
+using ApprovalWorkflow.Documents;
 using ApprovalWorkflow.Http;
 using ApprovalWorkflow.Orchestration;
 using ApprovalWorkflow.Record;
@@ -22,6 +23,8 @@ public static class ApprovalWorkflowServices
         services.AddSingleton<RunList>();
         services.AddSingleton<BodyRegister>();
         services.AddSingleton<RunDecisions>();
+        services.AddSingleton(DocumentSettings.From(configuration));
+        services.AddSingleton<DocumentStore>();
         services.AddProblemDetails();
         return services;
     }

@@ -61,6 +61,12 @@ public static class ApiRoutes
             "The Executive withdraws the plan.", typeof(ReasonRequest)),
         new("POST", "runs/{runId}/cancellation", nameof(RunsApi.CancelRun), RunsApi.CancelRun, "DemocraticServices",
             "Cancel the run, with a reason.", typeof(ReasonRequest)),
+        new("POST", "runs/{runId}/documents/{kind}", nameof(DocumentsApi.UploadDocument), DocumentsApi.UploadDocument, "DemocraticServices, Clerk, Executive",
+            "Upload a new version of a document (draft-plan, cabinet-report, ...): the raw content as the body, its type as Content-Type, optional X-File-Name."),
+        new("GET", "runs/{runId}/documents", nameof(DocumentsApi.ListDocuments), DocumentsApi.ListDocuments, Readers,
+            "The run's documents by kind, every version with its size, type, SHA-256, who uploaded it and when."),
+        new("GET", "runs/{runId}/documents/{kind}/{version}", nameof(DocumentsApi.GetDocument), DocumentsApi.GetDocument, Readers,
+            "One version's content (or \"latest\"), with its SHA-256 as ETag and Repr-Digest; supports Range and If-None-Match."),
     ];
 
     /// <summary>Maps every route under /api, as the Functions app's triggers do.</summary>

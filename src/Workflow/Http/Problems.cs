@@ -48,6 +48,9 @@ public static class Problems
     public static ProblemHttpResult TooLarge(string detail) =>
         Make(StatusCodes.Status413PayloadTooLarge, "too-large", "The content is too large", detail);
 
+    public static ProblemHttpResult UnsupportedMediaType(string detail, IDictionary<string, object?>? extensions = null) =>
+        Make(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "This type of content is not accepted", detail, extensions);
+
     public static ProblemHttpResult Unavailable(string detail) =>
         Make(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service cannot answer now", detail);
 
