@@ -255,6 +255,44 @@ public sealed class DocumentsTests(SystemFixture system, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Cabinet_and_Council_decide_only_on_an_uploaded_draft_and_the_adoption_names_the_version_adopted()
+    {
+        var ds = system.Client(Keys.DemocraticServices);
+        var clerk = system.Client(Keys.Clerk);
+        await Council.RegisterTowerHamlets(ds);
+        string runId = await ds.StartRun("Community Safety Plan 2012-13", extra: new
+        {
+            stages = new object[]
+            {
+                new { id = "cabinet", name = "Cabinet", kind = "Cabinet", bodyId = "cabinet" },
+                new { id = "full-council", name = "Full Council", kind = "FullCouncil", bodyId = "full-council" },
+            },
+        });
+        await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "cabinet-2012-06-06", stageId = "cabinet", date = "2012-06-06" }).Ok();
+
+        var (status, problem, _) = await clerk.Post($"api/runs/{runId}/meetings/cabinet-2012-06-06/cabinet-decision", new { decision = "Recommend" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("upload a draft plan first", problem!["detail"]!.GetValue<string>());
+
+        await ds.UploadDraftPlan(runId, "004");
+        await ds.UploadDraftPlan(runId, "003");
+        await clerk.Post($"api/runs/{runId}/meetings/cabinet-2012-06-06/cabinet-decision", new { decision = "Recommend" }).Ok();
+        await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "council-2012-06-18", stageId = "full-council", date = "2012-06-18" }).Ok();
+        var adopted = await clerk.Post($"api/runs/{runId}/meetings/council-2012-06-18/council-decision",
+            new { outcome = "adopt", vote = Council.Counts(48, 30, 18) }).Ok();
+        Assert.Equal("Adopted", adopted["status"]!.GetValue<string>());
+
+        var (_, timeline) = await system.Client(Keys.Member).Get($"api/runs/{runId}/timeline");
+        var adoption = timeline!["events"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "plan-adopted")!["event"]!;
+        Assert.Equal("draft-plan", adoption["adoptedVersion"]!["kind"]!.GetValue<string>());
+        Assert.Equal(2, adoption["adoptedVersion"]!["version"]!.GetValue<int>());
+        Assert.Equal(Sha256(DocumentSeeds.Bytes("003")), adoption["adoptedVersion"]!["sha256"]!.GetValue<string>());
+
+        var (_, list) = await system.Client(Keys.Member).Get($"api/runs/{runId}/documents");
+        Assert.Equal([false, true], list!["documents"]![0]!["versions"]!.AsArray().Select(v => v!["adopted"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task Throughput_of_seed_003_and_of_a_50_MB_document()
     {
         var ds = system.Client(Keys.DemocraticServices);
@@ -385,6 +423,16 @@ public static class DocumentSeeds
         var response = await http.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response);
+    }
+
+    /// <summary>
+    /// Democratic Services uploads a draft plan (seed <paramref name="seed"/>, a full plan): Cabinet and Full Council
+    /// decide only on a plan the run holds.
+    /// </summary>
+    public static async Task UploadDraftPlan(this HttpClient ds, string runId, string seed = "003")
+    {
+        var (status, body, _) = await ds.Upload(runId, "draft-plan", Bytes(seed), "text/plain; charset=utf-8", fileName: $"draft plan ({seed}).txt");
+        Assert.True(status == HttpStatusCode.Created, $"upload of a draft plan: {status} {body}");
     }
 
     public static async Task<List<Azure.Storage.Blobs.Models.BlobItem>> Blobs(SystemFixture system, string runId)

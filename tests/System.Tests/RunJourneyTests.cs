@@ -31,6 +31,7 @@ public sealed class RunJourneyTests(SystemFixture system, ITestOutputHelper outp
         });
         // Cabinet recommended the draft (report CAB 102/112); its date is not in the seed, so 6 June 2012 stands in.
         await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "cabinet-2012-06-06", stageId = "cabinet", date = "2012-06-06" }).Ok();
+        await ds.UploadDraftPlan(runId);
         await clerk.Post($"api/runs/{runId}/meetings/cabinet-2012-06-06/cabinet-decision",
             new { decision = "Recommend", vote = Council.Counts(9, 9, 0) }).Ok();
         await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "council-2012-06-18", stageId = "full-council", date = "2012-06-18" }).Ok();
@@ -126,6 +127,7 @@ public sealed class RunJourneyTests(SystemFixture system, ITestOutputHelper outp
         }).Ok();
         // The seed does not give Cabinet's and Council's dates; these stand in for them.
         await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "cabinet-2017-10-31", stageId = "cabinet", date = "2017-10-31" }).Ok();
+        await ds.UploadDraftPlan(runId);
         await clerk.Post($"api/runs/{runId}/meetings/cabinet-2017-10-31/cabinet-decision", new { decision = "Recommend" }).Ok();
         var scheduled = await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "council-2017-11-22", stageId = "full-council", date = "2017-11-22" }).Ok();
         var council = scheduled["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "council-2017-11-22")!;
@@ -178,6 +180,7 @@ public sealed class RunJourneyTests(SystemFixture system, ITestOutputHelper outp
             consultedOn = "2013-01-31", recommendations = new[] { "Protect youth services." }, response = "Noted in the budget report.",
         }).Ok();
         await ds.Post($"api/runs/{runId}/meetings", new { meetingId = "cabinet-2013-02-06", stageId = "cabinet", date = "2013-02-06" }).Ok();
+        await ds.UploadDraftPlan(runId, "004");
         var (status, problem, _) = await clerk.Post($"api/runs/{runId}/meetings/cabinet-2013-02-06/cabinet-decision",
             new { decision = "Recommend", vote = Council.Counts(9, 9, 0) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);

@@ -133,9 +133,12 @@ public static class DocumentsApi
         if (rows.Count == 0) return UnknownRun(runId);
         var state = RunEvents.Fold(rows);
         var uploads = Uploads(rows);
+        var adopted = rows.Where(r => r.Type == "plan-adopted").Select(r => (RunEvents.Deserialize(r) as PlanAdopted)?.AdoptedVersion).LastOrDefault();
         var documents = DocumentKinds.All.Select(kind =>
         {
-            var versions = state.Documents.Where(d => d.Kind == kind).Select(d => VersionView.From(runId, d, uploads)).ToList();
+            var versions = state.Documents.Where(d => d.Kind == kind)
+                .Select(d => VersionView.From(runId, d, uploads) with { Adopted = adopted is { } a && a.Kind == d.Kind && a.Version == d.Version })
+                .ToList();
             return new KindView(kind.Name(), versions.Count == 0 ? null : versions[^1].Version, versions);
         });
         return TypedResults.Json(new { runId, documents }, ProcedureJson.Options);
@@ -194,6 +197,9 @@ public static class DocumentsApi
         string Kind, int Version, long Size, string ContentType, string Sha256, string? FileName,
         string? UploadedBy, DateTimeOffset? UploadedAt, LocalDate UploadedOn, string Href)
     {
+        /// <summary>True for the version Full Council adopted.</summary>
+        public bool Adopted { get; init; }
+
         internal static VersionView From(string runId, DocumentVersion d, IReadOnlyDictionary<string, RecordedEvent> uploads)
         {
             uploads.TryGetValue(d.BlobName, out var row);

@@ -16,6 +16,7 @@ public sealed class BudgetTests
     {
         var given = Given.Nothing
             .And(D(2013, 1, 7), new StartRun("Budget and Council Tax 2013-14", StageTemplates.Budget, RunRules.ForBudget(ExecutiveArrangement.DirectlyElectedMayor, 2013)))
+            .And(D(2013, 1, 7), DraftPlan)
             .And(D(2013, 1, 30), new RecordConsultation(null, D(2013, 1, 30), [], "No recommendations were made."))
             .And(D(2013, 1, 7), new ScheduleMeeting("cabinet-2013-02-06", "cabinet", D(2013, 2, 6)));
 

@@ -12,7 +12,7 @@ public sealed class CouncilFirstDecisionTests
     public void Council_adopts_the_plan_as_proposed_by_a_simple_majority()
     {
         Seed000AtCouncil().When(June18, new AdoptPlan(Council18June, Votes(31, 29)))
-            .ThenEvents(new PlanAdopted(Council18June, June18, Votes(31, 29), [], AfterReconsideration: false));
+            .ThenEvents(new PlanAdopted(Council18June, June18, Votes(31, 29), [], AfterReconsideration: false, AdoptedDraft));
     }
 
     [Fact]

@@ -59,6 +59,63 @@ public sealed class DocumentVersionTests
         Assert.Contains(mentions, refusal.Reason);
     }
 
+    static readonly StageTemplate CabinetAndCouncil = new("custom",
+    [
+        new Stage("cabinet", "Cabinet", StageKind.Cabinet, "cabinet"),
+        new Stage("full-council", "Full Council", StageKind.FullCouncil, "full-council"),
+    ]);
+
+    static Given AtCabinet => Given.Nothing
+        .And(D(2012, 5, 1), new StartRun("Community Safety Plan 2012-13", CabinetAndCouncil, MayorsRules))
+        .And(D(2012, 5, 1), new ScheduleMeeting("cabinet-2012-06-06", "cabinet", D(2012, 6, 6)));
+
+    [Fact]
+    public void Cabinet_cannot_recommend_a_plan_the_run_holds_no_draft_of_but_may_send_it_back()
+    {
+        var refusal = AtCabinet.When(D(2012, 6, 6), new RecordCabinetDecision("cabinet-2012-06-06", CabinetDecision.Recommend)).Refused(RefusalKind.BreaksRule);
+        Assert.Contains("upload a draft plan first", refusal.Reason);
+        AtCabinet.When(D(2012, 6, 6), new RecordCabinetDecision("cabinet-2012-06-06", CabinetDecision.SendBack)).Single<SentBackForRevision>();
+        AtCabinet.And(D(2012, 6, 1), Draft("u1"))
+            .When(D(2012, 6, 6), new RecordCabinetDecision("cabinet-2012-06-06", CabinetDecision.Recommend)).Single<RecommendedToCouncil>();
+    }
+
+    [Fact]
+    public void Full_Council_cannot_decide_on_a_plan_the_run_holds_no_draft_of()
+    {
+        // A run recorded before the rule: Cabinet recommended with no draft on the record.
+        var atCouncil = Given.Events([.. AtCabinet.History,
+            new RecommendedToCouncil("cabinet", "cabinet-2012-06-06", D(2012, 6, 6), null, null),
+            new MeetingScheduled(Council18June, "full-council", "full-council", D(2012, 6, 18), null, null, D(2012, 6, 8))]);
+        foreach (RunCommand decision in new RunCommand[]
+        {
+            new AdoptPlan(Council18June, Votes(40, 20)), new RejectPlan(Council18June, Votes(20, 40)), Seed000Referral,
+        })
+        {
+            Assert.Contains("upload a draft plan first", atCouncil.When(D(2012, 6, 18), decision).Refused(RefusalKind.BreaksRule).Reason);
+        }
+
+        // Cabinet's decision, repeated, is still answered as recorded.
+        atCouncil.When(D(2012, 6, 18), new RecordCabinetDecision("cabinet-2012-06-06", CabinetDecision.Recommend)).ThenNothingNew();
+    }
+
+    [Fact]
+    public void An_adoption_names_the_latest_draft_or_revised_draft()
+    {
+        var referred = Seed000ReferredBack();
+        var revised = new AddDocumentVersion(DocumentKind.ExecutiveRevisedDraft, "run-1/executive-revised-draft/r1", ShaB, 65_673, "text/plain");
+        var atFinal = referred
+            .And(D(2012, 6, 19), new ScheduleMeeting(Council11July, "full-council", D(2012, 7, 11)))
+            .And(D(2012, 7, 4), revised)
+            .And(D(2012, 7, 4), Seed000Response)
+            .And(D(2012, 7, 11), new RecordInsistVote(Council11July, 1, Votes(39, 21)));
+        var adopted = atFinal.When(D(2012, 7, 11), new RecordFinalDecision(Council11July, Votes(41, 19))).Single<PlanAdopted>();
+        Assert.Equal(new DocumentRef(DocumentKind.ExecutiveRevisedDraft, 1, ShaB), adopted.AdoptedVersion);
+
+        var first = Seed000AtCouncil().And(D(2012, 6, 10), Draft("u2", ShaB))
+            .When(D(2012, 6, 18), new AdoptPlan(Council18June, Votes(40, 20))).Single<PlanAdopted>();
+        Assert.Equal(new DocumentRef(DocumentKind.DraftPlan, 2, ShaB), first.AdoptedVersion);
+    }
+
     [Fact]
     public void Kinds_are_kebab_case_in_json()
     {

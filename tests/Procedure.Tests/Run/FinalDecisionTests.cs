@@ -47,7 +47,7 @@ public sealed class FinalDecisionTests
                 new AppliedAmendment(1, Seed000Amendment.Text, AppliedBecause.AcceptedByExecutive),
                 new AppliedAmendment(2, "Add a target for reducing serious acquisitive crime by 6%.", AppliedBecause.AcceptedWithModification),
                 new AppliedAmendment(3, Third.Text, AppliedBecause.InsistedOnByCouncil),
-            ], AfterReconsideration: true));
+            ], AfterReconsideration: true, AdoptedDraft));
 
         var state = given.After(July11, new RecordFinalDecision(Council11July, Votes(45, 15)));
         Assert.Equal([1, 2, 3], state.AmendmentsApplied.Select(a => a.Number));

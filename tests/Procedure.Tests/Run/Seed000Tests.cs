@@ -110,7 +110,7 @@ public sealed class Seed000Tests
 
         var afterInsist = given.And(D(2012, 7, 11), new RecordInsistVote(Council11July, 1, Votes(39, 21)));
         afterInsist.When(D(2012, 7, 11), new RecordFinalDecision(Council11July, Votes(41, 19)))
-            .ThenEvents(new PlanAdopted(Council11July, D(2012, 7, 11), Votes(41, 19), [], AfterReconsideration: true));
+            .ThenEvents(new PlanAdopted(Council11July, D(2012, 7, 11), Votes(41, 19), [], AfterReconsideration: true, AdoptedDraft));
 
         var adopted = afterInsist.After(D(2012, 7, 11), new RecordFinalDecision(Council11July, Votes(41, 19)));
         Assert.Equal(RunStatus.Adopted, adopted.Status);
@@ -127,7 +127,7 @@ public sealed class Seed000Tests
 
         afterInsist.When(D(2012, 7, 11), new RecordFinalDecision(Council11July, Votes(40, 20)))
             .ThenEvents(new PlanAdopted(Council11July, D(2012, 7, 11), Votes(40, 20),
-                [new AppliedAmendment(1, Seed000Amendment.Text, AppliedBecause.InsistedOnByCouncil)], AfterReconsideration: true));
+                [new AppliedAmendment(1, Seed000Amendment.Text, AppliedBecause.InsistedOnByCouncil)], AfterReconsideration: true, AdoptedDraft));
     }
 
     [Fact]

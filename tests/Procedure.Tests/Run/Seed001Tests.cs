@@ -48,7 +48,7 @@ public sealed class Seed001Tests
             RunRole.Clerk, D(2017, 11, 22)), given.State.NextStep);
 
         given.When(D(2017, 11, 22), new AdoptPlan("council-2017-11-22", Votes(35, 4, 2)))
-            .ThenEvents(new PlanAdopted("council-2017-11-22", D(2017, 11, 22), Votes(35, 4, 2), [], AfterReconsideration: false));
+            .ThenEvents(new PlanAdopted("council-2017-11-22", D(2017, 11, 22), Votes(35, 4, 2), [], AfterReconsideration: false, AdoptedDraft));
 
         var adopted = given.After(D(2017, 11, 22), new AdoptPlan("council-2017-11-22", Votes(35, 4, 2)));
         Assert.Equal(RunStatus.Adopted, adopted.Status);

@@ -17,12 +17,23 @@ internal static class Stories
 
     public static RunRules MayorsRules { get; } = RunRules.ForPlan(ExecutiveArrangement.DirectlyElectedMayor);
 
+    /// <summary>The SHA-256 of seed 003, the full Community Safety Partnership Plan (130,284 bytes), uploaded as a draft.</summary>
+    public const string Seed003Sha256 = "376bbcc81b5eada8766c4ea50f4215f6762734cbac690ef25fe4bf2ae0830779";
+
+    /// <summary>A draft plan uploaded to the run (seed 003's content): Cabinet and Council decide only on a plan the run holds.</summary>
+    public static AddDocumentVersion DraftPlan { get; } =
+        new(DocumentKind.DraftPlan, "run/draft-plan/seed-003", Seed003Sha256, 130_284, "text/plain; charset=utf-8", "003_a5c89fc4caa28a3d.txt");
+
+    /// <summary>The draft plan as an adoption names it.</summary>
+    public static DocumentRef AdoptedDraft { get; } = new(DocumentKind.DraftPlan, 1, Seed003Sha256);
+
     /// <summary>
     /// Seed 000 up to Full Council on Monday 18 June 2012: the Community Safety Plan 2012-13 with the default
     /// partnership-plan stages (the dates before Council are illustrative; the seed gives Council's).
     /// </summary>
     public static Given Seed000AtCouncil(RunRules? rules = null) => Given.Nothing
         .And(D(2012, 3, 1), new StartRun("Community Safety Plan 2012-13", StageTemplates.PartnershipPlan, rules ?? MayorsRules))
+        .And(D(2012, 3, 1), DraftPlan)
         .And(D(2012, 3, 1), new ScheduleMeeting("csp-2012-03-20", "csp", D(2012, 3, 20)))
         .And(D(2012, 3, 20), new RecordStageApproval("csp-2012-03-20", Approved: true))
         .And(D(2012, 3, 20), new ScheduleMeeting("csp-executive-2012-04-17", "csp-executive", D(2012, 4, 17)))
@@ -57,6 +68,7 @@ internal static class Stories
     /// <summary>Seed 001: the Community Safety Partnership Plan 2017-21; CSP approved on 16 May 2017, CSP Executive on 18 July 2017.</summary>
     public static Given Seed001Started() => Given.Nothing
         .And(D(2017, 5, 2), new StartRun("Community Safety Partnership Plan 2017-21", StageTemplates.PartnershipPlan, MayorsRules))
+        .And(D(2017, 5, 2), DraftPlan)
         .And(D(2017, 5, 2), new ScheduleMeeting("csp-2017-05-16", "csp", D(2017, 5, 16)))
         .And(D(2017, 5, 2), new ScheduleMeeting("csp-executive-2017-07-18", "csp-executive", D(2017, 7, 18)));
 
@@ -64,6 +76,7 @@ internal static class Stories
     public static Given BudgetAtCouncil(LocalDate councilMeets) => Given.Nothing
         .And(D(2013, 1, 7), new StartRun("Budget and Council Tax 2013-14", StageTemplates.Budget,
             RunRules.ForBudget(ExecutiveArrangement.DirectlyElectedMayor, 2013)))
+        .And(D(2013, 1, 7), DraftPlan)
         .And(D(2013, 1, 30), new RecordConsultation(null, D(2013, 1, 30), [], "No recommendations were made."))
         .And(D(2013, 1, 7), new ScheduleMeeting("cabinet-2013-02-06", "cabinet", D(2013, 2, 6)))
         .And(D(2013, 2, 6), new RecordCabinetDecision("cabinet-2013-02-06", CabinetDecision.Recommend, Named("cabinet", 8, 1, 1)))

@@ -24,7 +24,7 @@ public static partial class ApprovalRun
         ArgumentNullException.ThrowIfNull(context);
         if (!state.IsStarted && command is not StartRun)
             return WrongStage(state, "The run has not started yet.");
-        return command switch
+        return WithDocuments(state, command switch
         {
             StartRun c => Start(state, c, context),
             ScheduleMeeting c => Schedule(state, c, context),
@@ -43,7 +43,7 @@ public static partial class ApprovalRun
             CancelRun c => CancelTheRun(state, c, context),
             AddDocumentVersion c => AddDocument(state, c, context),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command of an approval run."),
-        };
+        });
     }
 
     private static Decision Start(RunState state, StartRun c, DecisionContext context)

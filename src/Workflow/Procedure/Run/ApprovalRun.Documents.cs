@@ -40,6 +40,34 @@ public static partial class ApprovalRun
             Documents = [.. state.Documents, new DocumentVersion(e.Kind, e.Version, e.BlobName, e.Sha256, e.Size, e.ContentType, e.FileName, e.UploadedOn)],
         };
 
+    /// <summary>
+    /// What the documents add to a decision the stages' rules accepted: Cabinet cannot recommend, nor Full Council
+    /// decide on, a plan the run holds no draft of; and an adoption names the version adopted (the latest draft plan
+    /// or revised draft on the record). A repeat (no events) and every refusal pass through unchanged.
+    /// </summary>
+    private static Decision WithDocuments(RunState state, Decision decision)
+    {
+        if (decision is not Decision.Accepted { Events.Count: > 0 } accepted) return decision;
+        bool movesThePlan = accepted.Events.Any(e => e is RecommendedToCouncil or AmendmentAgreed or ReferredBackToExecutive
+            or PlanAdopted { AfterReconsideration: false } or PlanNotAdopted { AfterReconsideration: false });
+        if (movesThePlan && !state.Documents.Any(d => d.Kind == DocumentKind.DraftPlan))
+        {
+            string who = accepted.Events.Any(e => e is RecommendedToCouncil) ? "Cabinet cannot recommend" : "Full Council cannot decide on";
+            return BreaksRule(state,
+                $"{who} a plan the run holds no draft of: upload a draft plan first (a {DocumentKind.DraftPlan.Name()} document), then record the decision.");
+        }
+
+        if (!accepted.Events.Any(e => e is PlanAdopted)) return decision;
+        var adopted = AdoptedVersion(state);
+        return accepted with { Events = accepted.Events.Select(e => e is PlanAdopted p ? p with { AdoptedVersion = adopted } : e).ToList() };
+    }
+
+    /// <summary>The version Council adopts: the latest draft plan or Executive's revised draft on the record.</summary>
+    public static DocumentRef? AdoptedVersion(RunState state) =>
+        state.Documents.LastOrDefault(d => d.Kind is DocumentKind.DraftPlan or DocumentKind.ExecutiveRevisedDraft) is { } d
+            ? new DocumentRef(d.Kind, d.Version, d.Sha256)
+            : null;
+
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Sha256Hex();
 }

@@ -94,3 +94,6 @@ public sealed record AddDocumentVersion(
 /// <summary>Version <paramref name="Version"/> of a <paramref name="Kind"/> document was added on <paramref name="UploadedOn"/>.</summary>
 public sealed record DocumentVersionAdded(
     DocumentKind Kind, int Version, string BlobName, string Sha256, long Size, string ContentType, string? FileName, LocalDate UploadedOn) : RunEvent;
+
+/// <summary>A version of a document named by another event: its kind, number and SHA-256.</summary>
+public sealed record DocumentRef(DocumentKind Kind, int Version, string Sha256);

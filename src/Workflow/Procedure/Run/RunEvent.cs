@@ -98,9 +98,11 @@ public sealed record InsistVoteRecorded(
 /// <summary>
 /// Council adopted the plan on <paramref name="AdoptedOn"/>, with <paramref name="AmendmentsApplied"/> (empty when
 /// adopted as proposed at the first meeting). <paramref name="AfterReconsideration"/> for the final decision after a referral.
+/// <paramref name="AdoptedVersion"/> names the document adopted (the latest draft plan or revised draft); null on runs recorded without one.
 /// </summary>
 public sealed record PlanAdopted(
-    string MeetingId, LocalDate AdoptedOn, Vote Vote, IReadOnlyList<AppliedAmendment> AmendmentsApplied, bool AfterReconsideration) : RunEvent;
+    string MeetingId, LocalDate AdoptedOn, Vote Vote, IReadOnlyList<AppliedAmendment> AmendmentsApplied, bool AfterReconsideration,
+    DocumentRef? AdoptedVersion = null) : RunEvent;
 
 /// <summary>Council voted against adopting the plan on <paramref name="DecidedOn"/>.</summary>
 public sealed record PlanNotAdopted(string MeetingId, LocalDate DecidedOn, Vote Vote, bool AfterReconsideration) : RunEvent;
