@@ -38,7 +38,11 @@ public static class Journeys
             },
             executive = "DirectlyElectedMayor",
         })).Ok("start run");
-        return started["runId"]!.GetValue<string>();
+        string runId = started["runId"]!.GetValue<string>();
+        // Cabinet and Council decide only on a plan the run holds: Democratic Services uploads the draft first.
+        (await api.UploadAsync(Api.DemocraticServices, $"api/runs/{runId}/documents/draft-plan",
+            System.Text.Encoding.UTF8.GetBytes($"{title}\n\nDraft plan for Cabinet and Full Council.\n"), "text/plain; charset=utf-8")).Ok("upload the draft plan");
+        return runId;
     }
 
     public static Task<Answer> ScheduleAsync(Api api, string runId, string meetingId, string stageId, string date) =>
