@@ -1,6 +1,8 @@
+using ApprovalWorkflow.Notifications;
 using ApprovalWorkflow.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ApprovalWorkflow.Functions;
 
@@ -8,7 +10,7 @@ namespace ApprovalWorkflow.Functions;
 /// The orchestrator and activities of <see cref="WorkflowTasks"/>, each a one-line wrapper: the
 /// [DurableTask] source generator is not on the package mirror, so each gets an explicit trigger.
 /// </summary>
-public sealed class DurableTriggers(RunDecisions decisions)
+public sealed class DurableTriggers(RunDecisions decisions, EmailScheduler emailScheduler, EmailSender emailSender)
 {
     [Function(nameof(ApprovalRunOrchestrator))]
     public static Task<string> RunApprovalRunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -17,4 +19,16 @@ public sealed class DurableTriggers(RunDecisions decisions)
     [Function(nameof(DecideAndRecordActivity))]
     public Task<DecideAndRecordResult> DecideAndRecord([ActivityTrigger] DecideAndRecordInput input) =>
         decisions.DecideAndRecordAsync(input);
+
+    [Function(nameof(EmailDeliveryOrchestrator))]
+    public static Task<string> RunEmailDeliveryOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new EmailDeliveryOrchestrator().RunAsync(context, context.GetInput<EmailToSend>()!);
+
+    [Function(nameof(ScheduleEmailsActivity))]
+    public Task<int> ScheduleEmails([ActivityTrigger] IReadOnlyList<EmailToSend> emails, [DurableClient] DurableTaskClient client) =>
+        emailScheduler.ScheduleAsync(client, emails);
+
+    [Function(nameof(SendEmailActivity))]
+    public Task<SendEmailResult> SendEmail([ActivityTrigger] SendEmailAttempt attempt) =>
+        emailSender.AttemptAsync(attempt);
 }

@@ -1,6 +1,7 @@
 using ApprovalWorkflow.Bodies;
 using ApprovalWorkflow.Documents;
 using ApprovalWorkflow.Http;
+using ApprovalWorkflow.Notifications;
 using ApprovalWorkflow.Orchestration;
 using ApprovalWorkflow.Record;
 using ApprovalWorkflow.Storage;
@@ -23,6 +24,7 @@ public static class ApprovalWorkflowServices
         services.AddSingleton<RunList>();
         services.AddSingleton<BodyRegister>();
         services.AddSingleton<RunDecisions>();
+        services.AddNotifications(configuration);
         services.AddSingleton(DocumentSettings.From(configuration));
         services.AddSingleton<DocumentStore>();
         services.AddProblemDetails();

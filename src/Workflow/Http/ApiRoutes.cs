@@ -29,6 +29,8 @@ public static class ApiRoutes
             "Register a body (Full Council, Cabinet, ...) and its members, or replace its membership.", typeof(RegisterBodyRequest)),
         new("GET", "bodies", nameof(BodiesApi.ListBodies), BodiesApi.ListBodies, Readers, "The registered bodies and their members."),
         new("GET", "bodies/{bodyId}", nameof(BodiesApi.GetBody), BodiesApi.GetBody, Readers, "One body and its members."),
+        new("GET", "members/{memberId}/calendar.ics", nameof(CalendarApi.GetMemberCalendar), CalendarApi.GetMemberCalendar, Readers,
+            "A member's calendar feed (text/calendar): every meeting of their bodies in every open run, and the deadlines that fall to them; 'democratic-services' and 'executive' are the mailboxes' feeds."),
 
         new("POST", "runs", nameof(RunsApi.StartRun), RunsApi.StartRun, "DemocraticServices",
             "Start an approval run for a plan or budget from a stage template.", typeof(StartRunRequest)),
@@ -36,7 +38,7 @@ public static class ApiRoutes
         new("GET", "runs/{runId}", nameof(RunsApi.GetRun), RunsApi.GetRun, Readers,
             "One run: stage, status, every date and deadline, what is expected next, from whom and by when."),
         new("GET", "runs/{runId}/timeline", nameof(RunsApi.GetTimeline), RunsApi.GetTimeline, Readers,
-            "The run's record: every event, who recorded it, when and from which request."),
+            "The run's record: every event, who recorded it, when and from which request; and every email (deliveries): sent, failed or skipped, to whom and when."),
         new("GET", "runs/{runId}/requests/{requestId}", nameof(RunsApi.GetRequest), RunsApi.GetRequest, Readers,
             "The answer to a request that was still being decided (the Location of a 202)."),
         new("POST", "runs/{runId}/meetings", nameof(RunsApi.ScheduleMeeting), RunsApi.ScheduleMeeting, "DemocraticServices",

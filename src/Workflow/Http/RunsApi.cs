@@ -106,7 +106,9 @@ public static class RunsApi
         var rows = await http.RequestServices.GetRequiredService<RunRecord>().LoadAsync(runId, http.RequestAborted);
         if (rows.Count == 0) return UnknownRun(runId);
         var entries = rows.Select(r => new TimelineEntry(r.Sequence, r.Type, r.RecordedAt, r.Actor, r.RequestId, RunEvents.Deserialize(r)));
-        return TypedResults.Json(new { runId, events = entries }, ProcedureJson.Options);
+        // Emails are recorded beside the events, not through the decider: what was sent, to whom, when.
+        var deliveries = await http.RequestServices.GetRequiredService<Notifications.DeliveryLog>().ListAsync(runId, http.RequestAborted);
+        return TypedResults.Json(new { runId, events = entries, deliveries }, ProcedureJson.Options);
     }
 
     /// <summary>The answer to an earlier request that was still being decided (the Location of a 202).</summary>

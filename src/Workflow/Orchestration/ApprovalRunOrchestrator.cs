@@ -1,3 +1,4 @@
+using ApprovalWorkflow.Notifications;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -76,6 +77,30 @@ public sealed class ApprovalRunOrchestrator : TaskOrchestrator<RunLoopState, str
 
             timer = result.NextTimer;
             context.SetCustomStatus(result.Status);
+            if (result.Emails is { Count: > 0 } emails)
+            {
+                // Each email is an orchestration of its own, started through the engine's client by an activity,
+                // so the run never waits on a delivery. (Measured on this sidecar: un-awaited sub-orchestrations
+                // stall the run; and an orchestration does not complete while children it started still run.)
+                // Starting them is quick; a command that arrives meanwhile goes into the queue.
+                Task<int> scheduling = context.CallActivityAsync<int>(nameof(ScheduleEmailsActivity), emails, ActivityRetry);
+                while (await Task.WhenAny(scheduling, nextCommand) == nextCommand)
+                {
+                    pending.Enqueue(nextCommand.Result);
+                    nextCommand = context.WaitForExternalEvent<CommandEnvelope>(CommandEventName);
+                }
+
+                try
+                {
+                    await scheduling;
+                }
+                catch (TaskFailedException failure)
+                {
+                    // The decision is on the record; only its emails are lost, and the run goes on.
+                    log.LogError("Run {RunId}: the emails of {RequestId} could not be scheduled: {Error}", input.RunId, command.RequestId, failure.Message);
+                }
+            }
+
             processed++;
             if (result.RunEnded && pending.Count == 0)
             {

@@ -15,5 +15,9 @@ public sealed record RunLoopState(string RunId, IReadOnlyList<CommandEnvelope> P
 
 public sealed record DecideAndRecordInput(string RunId, CommandEnvelope Command, DateTime NowUtc);
 
-/// <summary>The activity's answer: whether the run has ended, its next timer, and a one-line status.</summary>
-public sealed record DecideAndRecordResult(bool Accepted, bool RunEnded, DueTimer? NextTimer, string Status);
+/// <summary>
+/// The activity's answer: whether the run has ended, its next timer, a one-line status, and the emails the
+/// recorded events call for (null in history written before emails existed).
+/// </summary>
+public sealed record DecideAndRecordResult(
+    bool Accepted, bool RunEnded, DueTimer? NextTimer, string Status, IReadOnlyList<Notifications.EmailToSend>? Emails = null);

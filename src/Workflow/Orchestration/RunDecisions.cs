@@ -2,6 +2,7 @@ using System.Text.Json;
 using ApprovalWorkflow.Bodies;
 using ApprovalWorkflow.Procedure;
 using ApprovalWorkflow.Http;
+using ApprovalWorkflow.Notifications;
 using ApprovalWorkflow.Record;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace ApprovalWorkflow.Orchestration;
 /// one transaction. Retrying it is safe: a request already on the record is answered as the first time.
 /// </summary>
 public sealed class RunDecisions(
-    RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, ILogger<RunDecisions> log)
+    RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, EmailPlanning emails, ILogger<RunDecisions> log)
 {
     public async Task<DecideAndRecordResult> DecideAndRecordAsync(DecideAndRecordInput input, CancellationToken cancellationToken = default)
     {
@@ -58,7 +59,9 @@ public sealed class RunDecisions(
             }
         }
 
-        return new DecideAndRecordResult(outcome.Accepted, state.IsEnded, NextTimer(state), RunView.StatusLine(state));
+        // Planned from the record, so a retry of this activity plans the same emails with the same ids.
+        var toSend = await emails.ForRequestAsync(input.RunId, outcome, cancellationToken);
+        return new DecideAndRecordResult(outcome.Accepted, state.IsEnded, NextTimer(state), RunView.StatusLine(state), toSend);
     }
 
     Decision Decide(RunState state, CommandEnvelope envelope, NodaTime.LocalDate today, IReadOnlyDictionary<string, Body> bodies)

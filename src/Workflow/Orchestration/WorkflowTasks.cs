@@ -1,3 +1,4 @@
+using ApprovalWorkflow.Notifications;
 using Microsoft.DurableTask;
 
 namespace ApprovalWorkflow.Orchestration;
@@ -5,8 +6,8 @@ namespace ApprovalWorkflow.Orchestration;
 /// <summary>Every orchestrator and activity of the workflow, registered by name: the one list both hosts use.</summary>
 public static class WorkflowTasks
 {
-    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(ApprovalRunOrchestrator)];
-    public static readonly IReadOnlyList<Type> Activities = [typeof(DecideAndRecordActivity)];
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(ApprovalRunOrchestrator), typeof(EmailDeliveryOrchestrator)];
+    public static readonly IReadOnlyList<Type> Activities = [typeof(DecideAndRecordActivity), typeof(ScheduleEmailsActivity), typeof(SendEmailActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {
