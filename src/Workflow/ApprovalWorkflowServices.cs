@@ -27,6 +27,7 @@ public static class ApprovalWorkflowServices
         services.AddNotifications(configuration);
         services.AddSingleton(DocumentSettings.From(configuration));
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton<DecisionNotices>();
         services.AddProblemDetails();
         return services;
     }

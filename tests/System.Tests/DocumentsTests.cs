@@ -290,6 +290,21 @@ public sealed class DocumentsTests(SystemFixture system, ITestOutputHelper outpu
 
         var (_, list) = await system.Client(Keys.Member).Get($"api/runs/{runId}/documents");
         Assert.Equal([false, true], list!["documents"]![0]!["versions"]!.AsArray().Select(v => v!["adopted"]!.GetValue<bool>()));
+
+        // The decision notice was produced with the adoption, recorded in the same request, and reads as the decision.
+        var notice = list["documents"]!.AsArray().Single(k => k!["kind"]!.GetValue<string>() == "decision-notice")!["versions"]!.AsArray().Single()!;
+        Assert.Equal("decision-notice-2012-06-18.txt", notice["fileName"]!.GetValue<string>());
+        Assert.Equal("Committee clerk (local)", notice["uploadedBy"]!.GetValue<string>());
+        using var response = await system.Client(Keys.Member).GetAsync($"api/runs/{runId}/documents/decision-notice/1");
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(notice["sha256"]!.GetValue<string>(), Sha256(bytes));
+        string text = System.Text.Encoding.UTF8.GetString(bytes);
+        output.WriteLine(text);
+        Assert.Contains("Full Council adopted the plan at its meeting on 18 June 2012", text);
+        Assert.Contains($"draft-plan, version 2, SHA-256 {Sha256(DocumentSeeds.Bytes("003"))}", text);
+        Assert.Contains("None: the plan was adopted without amendments.", text);
+        Assert.Contains("18 June 2012, the decision on the plan: adopted, 30 for, 18 against, 0 abstaining (48 present).", text);
     }
 
     [Fact]

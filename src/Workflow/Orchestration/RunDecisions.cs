@@ -14,7 +14,8 @@ namespace ApprovalWorkflow.Orchestration;
 /// one transaction. Retrying it is safe: a request already on the record is answered as the first time.
 /// </summary>
 public sealed class RunDecisions(
-    RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, EmailPlanning emails, ILogger<RunDecisions> log)
+    RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, EmailPlanning emails, ILogger<RunDecisions> log,
+    Documents.DecisionNotices notices)
 {
     public async Task<DecideAndRecordResult> DecideAndRecordAsync(DecideAndRecordInput input, CancellationToken cancellationToken = default)
     {
@@ -25,6 +26,7 @@ public sealed class RunDecisions(
         {
             var today = settings.Today(input.NowUtc);
             var decision = Decide(state, input.Command, today, await bodies.AllAsync(cancellationToken));
+            decision = await notices.AddToAsync(input.RunId, state, decision, today, cancellationToken); // an adoption's notice, stored before it is recorded
             long next = history.Count == 0 ? 1 : history[^1].Sequence + 1;
             var recordedAt = DateTimeOffset.UtcNow;
             (outcome, var newEvents) = decision switch

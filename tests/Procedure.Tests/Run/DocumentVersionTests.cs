@@ -117,6 +117,26 @@ public sealed class DocumentVersionTests
     }
 
     [Fact]
+    public void The_decision_notice_of_seed_000_names_the_version_the_amendment_and_the_votes()
+    {
+        var adoption = Seed000AtFinalMeeting()
+            .And(D(2012, 7, 11), new RecordInsistVote(Council11July, 1, Votes(40, 20)))
+            .When(D(2012, 7, 11), new RecordFinalDecision(Council11July, Votes(41, 19))).Accepted();
+        var adopted = adoption.Events.Aggregate(Seed000AtFinalMeeting().And(D(2012, 7, 11), new RecordInsistVote(Council11July, 1, Votes(40, 20))).State, ApprovalRun.Apply);
+        string text = DecisionNotice.Text(adopted, adoption.Events.OfType<PlanAdopted>().Single());
+
+        Assert.StartsWith("DECISION NOTICE\n\nCommunity Safety Plan 2012-13\n", text);
+        Assert.Contains("Full Council adopted the plan at its meeting on 11 July 2012 (meeting \"council-2012-07-11\"), after the Executive's reconsideration.", text);
+        Assert.Contains($"draft-plan, version 1, SHA-256 {Seed003Sha256} (\"003_a5c89fc4caa28a3d.txt\")", text);
+        Assert.Contains("Amendment 1, insisted on by Council (moved by Councillor Abdal Ullah, seconded by Councillor Judith Gardiner):", text);
+        Assert.Contains("    Delete the second bullet point on page 31", text);
+        Assert.Contains("18 June 2012, the decision on the plan: referred back to the Executive, 40 for, 18 against, 2 abstaining (60 present).", text);
+        Assert.Contains("11 July 2012, insisting on amendment 1: insisted, 40 for, 20 against, 0 abstaining (60 present).", text);
+        Assert.Contains("11 July 2012, adopting the plan after reconsideration: adopted, 41 for, 19 against, 0 abstaining (60 present).", text);
+        Assert.Equal("decision-notice-2012-07-11.txt", DecisionNotice.FileName(adoption.Events.OfType<PlanAdopted>().Single()));
+    }
+
+    [Fact]
     public void Kinds_are_kebab_case_in_json()
     {
         string json = JsonSerializer.Serialize<RunEvent>(
