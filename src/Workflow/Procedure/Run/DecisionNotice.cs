@@ -58,7 +58,7 @@ public static class DecisionNotice
             foreach (var amendment in notApplied)
             {
                 Line($"  Amendment {amendment.Number}: not accepted by the Executive" +
-                    (amendment.Insist is { } insist ? $", and Council did not insist on it ({ClerkText.Counts(insist.Vote)}; {insist.ThresholdName} needed)." : "."));
+                    (amendment.Insist is { } insist ? $", and Council did not insist on it: {ClerkText.Counts(insist.Vote)}, short of {insist.ThresholdName}." : "."));
             }
         }
 
