@@ -1,4 +1,5 @@
 using ApprovalWorkflow.Bodies;
+using ApprovalWorkflow.Procedure;
 using ApprovalWorkflow.Record;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,27 @@ namespace ApprovalWorkflow.Notifications;
 public sealed class EmailPlanning(
     RunRecord record, BodyRegister bodies, NotificationSettings settings, WorkflowSettings workflow, ILogger<EmailPlanning> log)
 {
+    /// <summary>The emails of events about to be recorded from <paramref name="firstSequence"/>, on top of <paramref name="before"/>.</summary>
+    public IReadOnlyList<EmailToSend> Plan(
+        string runId, RunState before, IReadOnlyList<RunEvent> newEvents, long firstSequence, DateTimeOffset recordedAt, IReadOnlyDictionary<string, Body> registered)
+    {
+        if (newEvents.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var recorded = newEvents.Select((e, i) => new RecordedRunEvent(firstSequence + i, e, recordedAt)).ToList();
+            return EmailPlanner.Plan(new EmailPlanContext(runId, registered, settings, workflow.Calendar, workflow.TimeZone), before, recorded);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Run {RunId}: the emails of the events from {Sequence} could not be planned", runId, firstSequence);
+            return [];
+        }
+    }
+
     public async Task<IReadOnlyList<EmailToSend>> ForRequestAsync(string runId, RequestOutcome outcome, CancellationToken cancellationToken = default)
     {
         if (!outcome.Accepted || outcome.EventCount == 0)

@@ -22,10 +22,12 @@ public sealed class RunDecisions(
         var history = await record.LoadAsync(input.RunId, cancellationToken);
         var state = RunEvents.Fold(history);
         var outcome = await record.FindRequestAsync(input.RunId, input.Command.RequestId, cancellationToken);
+        IReadOnlyList<EmailToSend>? toSend = null;
         if (outcome is null)
         {
             var today = settings.Today(input.NowUtc);
-            var decision = Decide(state, input.Command, today, await bodies.AllAsync(cancellationToken));
+            var registered = await bodies.AllAsync(cancellationToken);
+            var decision = Decide(state, input.Command, today, registered);
             decision = await notices.AddToAsync(input.RunId, state, decision, today, cancellationToken); // an adoption's notice, stored before it is recorded
             long next = history.Count == 0 ? 1 : history[^1].Sequence + 1;
             var recordedAt = DateTimeOffset.UtcNow;
@@ -41,8 +43,11 @@ public sealed class RunDecisions(
                 _ => throw new InvalidOperationException($"Unknown decision {decision.GetType().Name}"),
             };
 
+            // The emails these events call for, planned before the append so nothing slow follows it.
+            var planned = emails.Plan(input.RunId, state, newEvents, next, recordedAt, registered);
             var written = await record.AppendAsync(input.RunId, next, input.Command.Actor, outcome,
                 newEvents.Select(RunEvents.Serialize).ToList(), cancellationToken);
+            toSend = ReferenceEquals(written, outcome) ? planned : null;
             if (ReferenceEquals(written, outcome) && newEvents.Count > 0)
             {
                 foreach (var e in newEvents)
@@ -61,8 +66,9 @@ public sealed class RunDecisions(
             }
         }
 
-        // Planned from the record, so a retry of this activity plans the same emails with the same ids.
-        var toSend = await emails.ForRequestAsync(input.RunId, outcome, cancellationToken);
+        // A request answered before (a retried activity or command) plans its emails again from the record:
+        // the same emails with the same ids, so none is started twice.
+        toSend ??= await emails.ForRequestAsync(input.RunId, outcome, cancellationToken);
         return new DecideAndRecordResult(outcome.Accepted, state.IsEnded, NextTimer(state), RunView.StatusLine(state), toSend);
     }
 
