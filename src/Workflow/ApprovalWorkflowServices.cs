@@ -18,7 +18,7 @@ public static class ApprovalWorkflowServices
         // Read and check the settings now, so a missing or malformed one stops the app at start.
         var settings = WorkflowSettings.From(configuration);
         services.AddSingleton(settings);
-        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton(StorageClients.FromConfiguration(configuration));
         services.AddSingleton(new Callers(configuration));
         services.AddSingleton<RunRecord>();
         services.AddSingleton<RunList>();

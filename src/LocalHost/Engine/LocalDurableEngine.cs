@@ -31,6 +31,11 @@ public static class LocalDurableEngine
             // A stable worker id: a host restarted after a crash takes back its own partition lease
             // at once instead of waiting ~30 s for the dead worker's lease to expire.
             WorkerId = $"localhost-{taskHub}",
+            // A host killed mid-work leaves its dequeued messages invisible until this passes; the default
+            // (5 minutes) would hold a crashed run that long. Work in progress renews its messages, and the
+            // run's activities take well under a second, so 15 s is safe and a restart resumes quickly.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("LocalHost:VisibilityTimeoutSeconds", 15)),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("LocalHost:VisibilityTimeoutSeconds", 15)),
             MaxConcurrentTaskActivityWorkItems = 32,
             MaxConcurrentTaskOrchestrationWorkItems = 32,
         };

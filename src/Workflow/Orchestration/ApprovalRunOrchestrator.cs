@@ -75,7 +75,9 @@ public sealed class ApprovalRunOrchestrator : TaskOrchestrator<RunLoopState, str
                 continue;
             }
 
-            timer = result.NextTimer;
+            // Never re-arm the timer whose command was just decided: it is answered on the record, and
+            // re-arming it would fire it again at once, for ever.
+            timer = result.NextTimer?.Command.RequestId == command.RequestId ? null : result.NextTimer;
             context.SetCustomStatus(result.Status);
             if (result.Emails is { Count: > 0 } emails)
             {

@@ -103,6 +103,17 @@ public sealed class RunCommandSender(DurableTaskClient client, RunRecord record,
 
             if (DateTime.UtcNow >= deadline)
             {
+                // A command raised just as the run ended is never answered: say so rather than "pending" for ever.
+                var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
+                if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
+                {
+                    var state = RunEvents.Fold(await record.LoadAsync(runId, cancellationToken));
+                    if (state.IsEnded)
+                    {
+                        return new SendOutcome.Ended(state);
+                    }
+                }
+
                 return new SendOutcome.Pending(requestId);
             }
 
