@@ -61,6 +61,12 @@ public static class LocalDurableEngine
             worker.UseGrpc(channel);
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(channel));
+
+        // The worker's work-item stream to the sidecar stays open until the host gives up waiting for it
+        // (30 s by default). Work not finished by then is taken up again after a restart, so Ctrl-C need
+        // not wait that long.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue("LocalHost:ShutdownSeconds", 3)));
         return builder;
     }
 
