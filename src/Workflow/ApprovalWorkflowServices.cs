@@ -22,6 +22,7 @@ public static class ApprovalWorkflowServices
         services.AddSingleton(new Callers(configuration));
         services.AddSingleton<RunRecord>();
         services.AddSingleton<RunList>();
+        services.AddSingleton<RecordedSignals>();
         services.AddSingleton<BodyRegister>();
         services.AddSingleton<RunDecisions>();
         services.AddNotifications(configuration);

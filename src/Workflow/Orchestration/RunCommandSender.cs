@@ -30,12 +30,15 @@ public abstract record SendOutcome
 /// the answer to that request. A request already answered is answered again from the record, so a
 /// retry (same Idempotency-Key) is recorded once.
 /// </summary>
-public sealed class RunCommandSender(DurableTaskClient client, RunRecord record, WorkflowSettings settings)
+public sealed class RunCommandSender(DurableTaskClient client, RunRecord record, WorkflowSettings settings, RecordedSignals signals)
 {
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
     public static RunCommandSender For(Microsoft.AspNetCore.Http.HttpContext http) => new(
         Http.EngineClient.For(http),
         http.RequestServices.GetRequiredService<RunRecord>(),
-        http.RequestServices.GetRequiredService<WorkflowSettings>());
+        http.RequestServices.GetRequiredService<WorkflowSettings>(),
+        http.RequestServices.GetRequiredService<RecordedSignals>());
 
     public async Task<SendOutcome> StartAsync(string runId, string requestId, string actor, StartRun command, CancellationToken cancellationToken)
     {
@@ -93,11 +96,12 @@ public sealed class RunCommandSender(DurableTaskClient client, RunRecord record,
     public async Task<SendOutcome> WaitAsync(string runId, string requestId, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + settings.CommandWait;
-        int delay = 10;
         while (true)
         {
+            Task recorded = signals.Expect(runId, requestId);
             if (await record.FindRequestAsync(runId, requestId, cancellationToken) is { } answered)
             {
+                signals.Forget(runId, requestId);
                 return new SendOutcome.Answered(answered);
             }
 
@@ -114,11 +118,12 @@ public sealed class RunCommandSender(DurableTaskClient client, RunRecord record,
                     }
                 }
 
+                signals.Forget(runId, requestId);
                 return new SendOutcome.Pending(requestId);
             }
 
-            await Task.Delay(delay, cancellationToken);
-            delay = Math.Min(delay * 2, 100);
+            // The LocalHost's activity runs in this process and gives word at once; elsewhere, look again soon.
+            await Task.WhenAny(recorded, Task.Delay(PollInterval, cancellationToken));
         }
     }
 

@@ -15,7 +15,7 @@ namespace ApprovalWorkflow.Orchestration;
 /// </summary>
 public sealed class RunDecisions(
     RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, EmailPlanning emails, ILogger<RunDecisions> log,
-    Documents.DecisionNotices notices)
+    Documents.DecisionNotices notices, RecordedSignals signals)
 {
     public async Task<DecideAndRecordResult> DecideAndRecordAsync(DecideAndRecordInput input, CancellationToken cancellationToken = default)
     {
@@ -47,6 +47,7 @@ public sealed class RunDecisions(
             var planned = emails.Plan(input.RunId, state, newEvents, next, recordedAt, registered);
             var written = await record.AppendAsync(input.RunId, next, input.Command.Actor, outcome,
                 newEvents.Select(RunEvents.Serialize).ToList(), cancellationToken);
+            signals.Recorded(input.RunId, input.Command.RequestId);
             toSend = ReferenceEquals(written, outcome) ? planned : null;
             if (ReferenceEquals(written, outcome) && newEvents.Count > 0)
             {
