@@ -37,6 +37,23 @@ public sealed class Api(Uri baseAddress)
         request.Headers.Add("X-Api-Key", key);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request);
+        return await FollowAsync(key, path, response);
+    }
+
+    /// <summary>POSTs raw content (a document upload) with its Content-Type; a 202 is followed as for JSON.</summary>
+    public async Task<Answer> UploadAsync(string key, string path, byte[] content, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("X-Api-Key", key);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await http.SendAsync(request);
+        return await FollowAsync(key, path, response);
+    }
+
+    /// <summary>The answer to a POST; a 202 is followed (GET its Location after each Retry-After, 1 s) until the run answers.</summary>
+    async Task<Answer> FollowAsync(string key, string path, HttpResponseMessage response)
+    {
         var answer = new Answer(response.StatusCode, await ReadAsync(response), response.Headers.Location?.ToString(), Followed202: false);
         if (answer.Status != HttpStatusCode.Accepted)
         {
@@ -56,18 +73,6 @@ public sealed class Api(Uri baseAddress)
                 return polled with { Followed202 = true };
             }
         }
-    }
-
-    /// <summary>POSTs raw content (a document upload) with its Content-Type; a 202 is followed as for JSON.</summary>
-    public async Task<Answer> UploadAsync(string key, string path, byte[] content, string contentType)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Api-Key", key);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await http.SendAsync(request);
-        var answer = new Answer(response.StatusCode, await ReadAsync(response), response.Headers.Location?.ToString(), Followed202: false);
-        return answer.Status == HttpStatusCode.Accepted && answer.Location is { } location ? await GetAsync(key, location) : answer;
     }
 
     public async Task<Answer> GetAsync(string key, string path)
