@@ -42,6 +42,12 @@ param sendGridApiKey string
 @description('Sender address of the emails (a verified SendGrid sender).')
 param sendGridFromEmail string
 
+@description('Democratic Services mailbox: publication deadlines and their reminders.')
+param democraticServicesEmail string
+
+@description('The Executive\'s mailbox (the Mayor\'s or Leader\'s office): referrals, period ends, Council\'s final meeting.')
+param executiveEmail string
+
 @description('Durable Functions task hub name.')
 param taskHubName string = 'ApprovalWorkflow'
 
@@ -167,6 +173,8 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     sendGridSecretUri: keyVault.outputs.sendGridSecretUri
     sendGridFromEmail: sendGridFromEmail
+    democraticServicesEmail: democraticServicesEmail
+    executiveEmail: executiveEmail
     taskHubName: taskHubName
     authClientId: authClientId
     maximumInstanceCount: maximumInstanceCount

@@ -44,6 +44,12 @@ param sendGridSecretUri string
 @description('Sender address of the emails (a verified SendGrid sender).')
 param sendGridFromEmail string
 
+@description('Democratic Services mailbox: publication deadlines and their reminders.')
+param democraticServicesEmail string
+
+@description('The Executive\'s mailbox: referrals, period ends, Council\'s final meeting.')
+param executiveEmail string
+
 @description('Durable Functions task hub name.')
 param taskHubName string
 
@@ -142,6 +148,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Email.
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecretUri})'
     SendGrid__FromEmail: sendGridFromEmail
+    Notifications__DemocraticServicesEmail: democraticServicesEmail
+    Notifications__ExecutiveEmail: executiveEmail
     // Dates are London calendar dates.
     TimeZone: 'Europe/London'
     // Callers' roles come from App Service authentication (Entra ID app roles), never from local keys.

@@ -71,6 +71,10 @@ public sealed partial class SecretsTests(CompiledTemplate template) : TemplateTe
 
         // In Azure the callers' roles come only from App Service authentication, never from local keys.
         Assert.Equal("AppService", Text(settings, values["Auth__Mode"]));
+
+        // Every email has somewhere to go in Azure: the Democratic Services and Executive mailboxes are settings.
+        Assert.Equal("[parameters('democraticServicesEmail')]", Text(settings, values["Notifications__DemocraticServicesEmail"]));
+        Assert.Equal("[parameters('executiveEmail')]", Text(settings, values["Notifications__ExecutiveEmail"]));
     }
 
     [Fact]
