@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 using ApprovalWorkflow.LocalHost.Azurite;
+using ApprovalWorkflow.LocalHost.Launching;
 
 namespace ApprovalWorkflow.Bench;
 
@@ -11,139 +10,61 @@ namespace ApprovalWorkflow.Bench;
 /// </summary>
 public sealed class LocalHostLauncher : IAsyncDisposable
 {
-    readonly Process process;
-    readonly ConcurrentQueue<string> output;
+    readonly LocalHostProcess process;
 
-    LocalHostLauncher(Process process, ConcurrentQueue<string> output, int apiPort, int grpcPort, string taskHub)
+    LocalHostLauncher(LocalHostProcess process, int grpcPort, string taskHub)
     {
         this.process = process;
-        this.output = output;
-        ApiPort = apiPort;
         GrpcPort = grpcPort;
         TaskHub = taskHub;
     }
 
-    public int ApiPort { get; }
     public int GrpcPort { get; }
     public string TaskHub { get; }
-    public int ProcessId => process.Id;
-    public Uri BaseAddress => new($"http://127.0.0.1:{ApiPort}/");
-    public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(60));
+    public int ProcessId => process.ProcessId;
+    public Uri BaseAddress => process.BaseAddress;
 
     public static async Task<LocalHostLauncher> StartAsync(string storageConnectionString, string configuration)
     {
         string dll = await LocalHostDllAsync(configuration);
         int apiPort = FreePort(), grpcPort = FreePort();
         string taskHub = "bench" + Guid.NewGuid().ToString("N")[..10];
-        var start = new ProcessStartInfo("dotnet")
+        var host = await LocalHostProcess.StartAsync(dll, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Storage__ConnectionString"] = storageConnectionString;
-        start.Environment["TaskHubName"] = taskHub;
-        start.Environment["LocalHost__ApiPort"] = apiPort.ToString();
-        start.Environment["LocalHost__GrpcPort"] = grpcPort.ToString();
-
-        var output = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var host = new LocalHostLauncher(process, output, apiPort, grpcPort, taskHub);
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-        return host;
-    }
-
-    async Task WaitHealthyAsync(TimeSpan within)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The LocalHost exited with code {process.ExitCode}:\n{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("api/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException)
-            {
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"The LocalHost was not healthy within {within.TotalSeconds} s:\n{RecentOutput}");
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Storage__ConnectionString"] = storageConnectionString,
+            ["TaskHubName"] = taskHub,
+            ["LocalHost__GrpcPort"] = grpcPort.ToString(),
+        }, apiPort, healthyWithin: TimeSpan.FromSeconds(90));
+        return new LocalHostLauncher(host, grpcPort, taskHub);
     }
 
     /// <summary>The LocalHost built in the bench's configuration; built now if it is not there.</summary>
     static async Task<string> LocalHostDllAsync(string configuration)
     {
-        string root = AzuriteProcess.RepositoryRoot();
-        string dll = Path.Combine(root, "src", "LocalHost", "bin", configuration, "net10.0", "ApprovalWorkflow.LocalHost.dll");
+        string dll = LocalHostProcess.BuiltDll(configuration);
         if (File.Exists(dll))
         {
             return dll;
         }
 
         Console.WriteLine($"Building the LocalHost ({configuration})...");
-        var build = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
+        var build = new ProcessStartInfo("dotnet") { WorkingDirectory = AzuriteProcess.RepositoryRoot(), UseShellExecute = false };
         foreach (string arg in new[] { "build", "-c", configuration, "src/LocalHost/LocalHost.csproj", "-v", "q", "-nologo" })
         {
             build.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(build) ?? throw new InvalidOperationException("dotnet build did not start");
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 && File.Exists(dll)
+        using var builder = Process.Start(build) ?? throw new InvalidOperationException("dotnet build did not start");
+        await builder.WaitForExitAsync();
+        return builder.ExitCode == 0 && File.Exists(dll)
             ? dll
-            : throw new InvalidOperationException($"`dotnet build -c {configuration} src/LocalHost` failed (exit code {process.ExitCode}).");
+            : throw new InvalidOperationException($"`dotnet build -c {configuration} src/LocalHost` failed (exit code {builder.ExitCode}).");
     }
 
-    static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
+    public static int FreePort() => LocalHostProcess.FreePort();
 
-        output.Enqueue(line);
-        while (output.Count > 300 && output.TryDequeue(out _))
-        {
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ApprovalWorkflow.LocalHost.Azurite;
+using ApprovalWorkflow.LocalHost.Launching;
 
 namespace ApprovalWorkflow.SystemTests;
 
@@ -37,19 +38,26 @@ public class SystemFixture : IAsyncLifetime
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["TaskHubName"] = TaskHub,
-            ["LocalHost__ApiPort"] = apiPort.ToString(),
             ["LocalHost__GrpcPort"] = (GrpcPort = LocalHostProcess.FreePort()).ToString(),
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__ApprovalWorkflow"] = "Information",
         };
         Configure(environment);
-        host = await LocalHostProcess.StartAsync(environment, apiPort);
+        host = await StartHostAsync();
     }
+
+    // The LocalHost built next to these tests, in the same configuration (bin/{Debug|Release}/net10.0).
+    Task<LocalHostProcess> StartHostAsync() => LocalHostProcess.StartAsync(
+        LocalHostProcess.BuiltDll(new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name),
+        environment, apiPort, healthyWithin: TimeSpan.FromSeconds(60));
 
     /// <summary>Kills the host hard and starts a new one on the same storage, task hub and ports.</summary>
     public async Task CrashAndRestartAsync()
     {
         Host.KillHard();
         await Host.DisposeAsync();
-        host = await LocalHostProcess.StartAsync(environment, apiPort);
+        host = await StartHostAsync();
     }
 
     public HttpClient Client(string? apiKey = null)

@@ -51,9 +51,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         StopStale(pidFile, log);
 
         string executable = await EnsureInstalledAsync(log, cancellationToken);
-        blobPort = blobPort == 0 ? FreePort() : blobPort;
-        queuePort = queuePort == 0 ? FreePort() : queuePort;
-        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        blobPort = blobPort == 0 ? Launching.LocalHostProcess.FreePort() : blobPort;
+        queuePort = queuePort == 0 ? Launching.LocalHostProcess.FreePort() : queuePort;
+        tablePort = tablePort == 0 ? Launching.LocalHostProcess.FreePort() : tablePort;
 
         var start = new ProcessStartInfo(executable)
         {
@@ -207,13 +207,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (InvalidOperationException)
         {
         }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     static async Task<bool> Listening(int port)

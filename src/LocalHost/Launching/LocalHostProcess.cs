@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace ApprovalWorkflow.SystemTests;
+namespace ApprovalWorkflow.LocalHost.Launching;
 
 /// <summary>
-/// The LocalHost as the README runs it, in a process of its own, pointed at the test's Azurite and
-/// task hub. Being a real process, it can be killed hard and started again.
+/// The LocalHost as the README runs it, in a process of its own: how the system tests and the bench start
+/// it (on their own Azurite, ports and task hub), and, being a real process, how a test kills it hard.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
@@ -22,11 +22,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => process.Id;
+
+    /// <summary>The host's last lines of output, for a failure's message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(80));
 
-    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int apiPort)
+    /// <summary>
+    /// Starts the LocalHost <paramref name="dll"/> with these settings (environment variables, e.g.
+    /// <c>Storage__ConnectionString</c>, <c>TaskHubName</c>, <c>LocalHost__ApiPort</c>) and waits until
+    /// <c>GET /api/health</c> answers 200.
+    /// </summary>
+    public static async Task<LocalHostProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, int apiPort, TimeSpan healthyWithin)
     {
-        string dll = LocalHostDll();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -35,10 +42,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.ArgumentList.Add(dll);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__ApprovalWorkflow"] = "Information";
+        start.Environment["LocalHost__ApiPort"] = apiPort.ToString();
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -52,9 +56,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var host = new LocalHostProcess(process, output, new Uri($"http://127.0.0.1:{apiPort}/"));
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await host.WaitHealthyAsync(healthyWithin);
         return host;
     }
+
+    /// <summary>The LocalHost's entry assembly as built in <paramref name="configuration"/> (Debug or Release).</summary>
+    public static string BuiltDll(string configuration) =>
+        Path.Combine(Azurite.AzuriteProcess.RepositoryRoot(), "src", "LocalHost", "bin", configuration, "net10.0", "ApprovalWorkflow.LocalHost.dll");
 
     async Task WaitHealthyAsync(TimeSpan within)
     {
@@ -77,9 +85,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException)
             {
+                // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
         throw new TimeoutException($"The LocalHost was not healthy within {within.TotalSeconds} s:\n{RecentOutput}");
@@ -90,6 +99,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    /// <summary>A TCP port on loopback that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     static void Keep(ConcurrentQueue<string> output, string? line)
@@ -105,15 +122,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    static string LocalHostDll()
-    {
-        // The LocalHost built next to these tests, in the same configuration.
-        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        string dll = Path.Combine(LocalHost.Azurite.AzuriteProcess.RepositoryRoot(),
-            "src", "LocalHost", "bin", configuration, "net10.0", "ApprovalWorkflow.LocalHost.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the LocalHost is not built.", dll);
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -123,12 +131,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
