@@ -42,6 +42,10 @@ public sealed class HttpTriggers
     public Task<IActionResult> GetBody([HttpTrigger(Open, "get", Route = "bodies/{bodyId}")] HttpRequest req, string bodyId, [DurableClient] DurableTaskClient client) =>
         Trigger.Run(req, client, http => BodiesApi.GetBody(http, bodyId));
 
+    [Function(nameof(CalendarApi.GetMemberCalendarLink))]
+    public Task<IActionResult> GetMemberCalendarLink([HttpTrigger(Open, "get", Route = "members/{memberId}/calendar-link")] HttpRequest req, string memberId, [DurableClient] DurableTaskClient client) =>
+        Trigger.Run(req, client, http => CalendarApi.GetMemberCalendarLink(http, memberId));
+
     [Function(nameof(CalendarApi.GetMemberCalendar))]
     public Task<IActionResult> GetMemberCalendar([HttpTrigger(Open, "get", Route = "members/{memberId}/calendar.ics")] HttpRequest req, string memberId, [DurableClient] DurableTaskClient client) =>
         Trigger.Run(req, client, http => CalendarApi.GetMemberCalendar(http, memberId));

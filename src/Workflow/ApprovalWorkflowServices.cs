@@ -26,6 +26,7 @@ public static class ApprovalWorkflowServices
         services.AddSingleton<BodyRegister>();
         services.AddSingleton<RunDecisions>();
         services.AddNotifications(configuration);
+        services.AddSingleton<CalendarFeedLinks>();
         services.AddSingleton(DocumentSettings.From(configuration));
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DecisionNotices>();

@@ -283,6 +283,19 @@ public sealed class NotificationTests(NotificationFixture system, ITestOutputHel
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("nobody-at-all", problem!["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Client().GetAsync("api/members/cabinet-03/calendar.ics")).StatusCode);
+
+        // Subscribing once: the member's link opens their feed in a calendar app that sends no key...
+        var (_, link) = await member.Get("api/members/full-council-07/calendar-link");
+        string url = link!["url"]!.GetValue<string>();
+        Assert.StartsWith("webcal://", link["webcal"]!.GetValue<string>());
+        using var calendarApp = new HttpClient();
+        string subscribed = await calendarApp.GetStringAsync(url);
+        Assert.Contains(Calendar.Load(subscribed)!.Events, e => e.Uid == $"{runId}-meeting-council-2012-07-11@approvalworkflow");
+
+        // ...and no other member's: a token is good for one member only.
+        string otherMembers = url.Replace("/members/full-council-07/", "/members/cabinet-03/");
+        Assert.Equal(HttpStatusCode.Forbidden, (await calendarApp.GetAsync(otherMembers)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await calendarApp.GetAsync(url[..^4] + "AAAA")).StatusCode);
     }
 
     [Fact]

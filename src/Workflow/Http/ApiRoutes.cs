@@ -29,7 +29,9 @@ public static class ApiRoutes
             "Register a body (Full Council, Cabinet, ...) and its members, or replace its membership.", typeof(RegisterBodyRequest)),
         new("GET", "bodies", nameof(BodiesApi.ListBodies), BodiesApi.ListBodies, Readers, "The registered bodies and their members."),
         new("GET", "bodies/{bodyId}", nameof(BodiesApi.GetBody), BodiesApi.GetBody, Readers, "One body and its members."),
-        new("GET", "members/{memberId}/calendar.ics", nameof(CalendarApi.GetMemberCalendar), CalendarApi.GetMemberCalendar, Readers,
+        new("GET", "members/{memberId}/calendar-link", nameof(CalendarApi.GetMemberCalendarLink), CalendarApi.GetMemberCalendarLink, Readers,
+            "The address a member subscribes to once in a calendar app: their feed with a token, no key needed."),
+        new("GET", "members/{memberId}/calendar.ics", nameof(CalendarApi.GetMemberCalendar), CalendarApi.GetMemberCalendar, Readers + ", or the member's link token",
             "A member's calendar feed (text/calendar): every meeting of their bodies in every open run, and the deadlines that fall to them; 'democratic-services' and 'executive' are the mailboxes' feeds."),
 
         new("POST", "runs", nameof(RunsApi.StartRun), RunsApi.StartRun, "DemocraticServices",

@@ -20,12 +20,39 @@ public static class CalendarApi
     /// <summary>The feed of the Executive's mailbox: reconsideration periods and Council's final meetings.</summary>
     public const string ExecutiveFeed = "executive";
 
+    /// <summary>
+    /// The address a member subscribes to once: their feed with a token in it, since a calendar app can send
+    /// no key. Any reader may ask for it (they may read the feed with their key anyway).
+    /// </summary>
+    public static async Task<IResult> GetMemberCalendarLink(HttpContext http, string memberId)
+    {
+        var (_, refused) = ApiRequests.RequireReader(http, "get a member's calendar link");
+        if (refused is not null) return refused;
+        string token = await http.RequestServices.GetRequiredService<CalendarFeedLinks>().TokenForAsync(memberId);
+        string path = $"/api/members/{Uri.EscapeDataString(memberId)}/calendar.ics?token={token}";
+        var request = http.Request;
+        return TypedResults.Json(new
+        {
+            memberId,
+            url = $"{request.Scheme}://{request.Host}{path}",
+            webcal = $"webcal://{request.Host}{path}",
+        });
+    }
+
     public static async Task<IResult> GetMemberCalendar(HttpContext http, string memberId)
     {
-        var (_, refused) = ApiRequests.RequireReader(http, "read a member's calendar");
-        if (refused is not null) return refused;
-
         var services = http.RequestServices;
+        string? token = http.Request.Query["token"].FirstOrDefault();
+        if (token is null)
+        {
+            var (_, refused) = ApiRequests.RequireReader(http, "read a member's calendar");
+            if (refused is not null) return refused;
+        }
+        else if (!await services.GetRequiredService<CalendarFeedLinks>().OpensAsync(memberId, token))
+        {
+            return Problems.Forbidden("the member's own link", "read this calendar: the token is not the one for this member. Ask Democratic Services for the link (GET /api/members/{memberId}/calendar-link)");
+        }
+
         var bodies = await services.GetRequiredService<BodyRegister>().AllAsync(http.RequestAborted);
         var memberOf = bodies.Values.Where(b => b.HasMember(memberId)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var member = bodies.Values.SelectMany(b => b.Members).FirstOrDefault(m => m.Id == memberId);
