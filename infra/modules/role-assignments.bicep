@@ -25,7 +25,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // Durable Functions control and work-item queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Durable history/instances tables and the app's RunEvents, Runs and Bodies tables.
+  // Durable history/instances tables and the app's RunEvents, Runs, Bodies and Settings tables.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Read secret values (Key Vault reference for SendGrid__ApiKey).
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'

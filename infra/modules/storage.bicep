@@ -34,6 +34,8 @@ var appTables = [
   'RunEvents'
   'Runs'
   'Bodies'
+  // The calendar feed links' secret, made by the app on first use.
+  'Settings'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -60,7 +60,7 @@ public sealed class StorageTests(CompiledTemplate template) : TemplateTests(temp
     {
         var tables = Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
         var names = tables.Template["variables"]!["appTables"]!.AsArray().Select(t => t!.GetValue<string>());
-        Assert.Equal(["RunEvents", "Runs", "Bodies"], names);
-        Assert.Equal(3, tables.Count);
+        Assert.Equal(["RunEvents", "Runs", "Bodies", "Settings"], names);
+        Assert.Equal(4, tables.Count);
     }
 }
