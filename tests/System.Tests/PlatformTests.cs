@@ -78,12 +78,17 @@ public sealed class PlatformTests(SystemFixture system, ITestOutputHelper output
         output.WriteLine(problem.ToJsonString());
     }
 
-    [Fact]
-    public async Task An_unknown_run_is_404_problem_details()
+    [Theory]
+    [InlineData("api/runs/run-0000000000000000")]
+    [InlineData("api/runs/run-0000000000000000/timeline")]
+    [InlineData("api/runs/run-0000000000000000/requests/not-a-request")]
+    [InlineData("api/runs/a%23b")]
+    [InlineData("api/runs/a%5Cb/requests/a%23b")]
+    public async Task An_unknown_run_is_404_problem_details(string path)
     {
-        var (status, problem) = await system.Client(Keys.Member).Get("api/runs/run-0000000000000000");
+        var (status, problem) = await system.Client(Keys.Member).Get(path);
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains("run-0000000000000000", problem!["detail"]!.GetValue<string>());
+        Assert.Contains("There is no approval run", problem!["detail"]!.GetValue<string>());
     }
 
     [Fact]

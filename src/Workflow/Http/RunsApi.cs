@@ -117,9 +117,15 @@ public static class RunsApi
         var (_, refused) = ApiRequests.RequireReader(http, "read the answer to a request");
         if (refused is not null) return refused;
         var outcome = await http.RequestServices.GetRequiredService<RunRecord>().FindRequestAsync(runId, requestId, http.RequestAborted);
-        return outcome is null
-            ? Pending(runId, requestId)
-            : await Answer(http, runId, new SendOutcome.Answered(outcome), created: false);
+        if (outcome is not null)
+        {
+            return await Answer(http, runId, new SendOutcome.Answered(outcome), created: false);
+        }
+
+        // Not answered yet: still being decided if the run exists, otherwise there is nothing to wait for.
+        return await EngineClient.For(http).GetInstanceAsync(runId, getInputsAndOutputs: false, http.RequestAborted) is null
+            ? UnknownRun(runId)
+            : Pending(runId, requestId);
     }
 
     public static Task<IResult> ScheduleMeeting(HttpContext http, string runId) =>
