@@ -10,23 +10,19 @@ namespace ApprovalWorkflow.Functions;
 /// The orchestrator and activities of <see cref="WorkflowTasks"/>, each a one-line wrapper: the
 /// [DurableTask] source generator is not on the package mirror, so each gets an explicit trigger.
 /// </summary>
-public sealed class DurableTriggers(RunDecisions decisions, EmailScheduler emailScheduler, EmailSender emailSender)
+public sealed class DurableTriggers(RunDecisions decisions, EmailSender emailSender)
 {
     [Function(nameof(ApprovalRunOrchestrator))]
     public static Task<string> RunApprovalRunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ApprovalRunOrchestrator().RunAsync(context, context.GetInput<RunLoopState>()!);
 
     [Function(nameof(DecideAndRecordActivity))]
-    public Task<DecideAndRecordResult> DecideAndRecord([ActivityTrigger] DecideAndRecordInput input) =>
-        decisions.DecideAndRecordAsync(input);
+    public Task<DecideAndRecordResult> DecideAndRecord([ActivityTrigger] DecideAndRecordInput input, [DurableClient] DurableTaskClient client) =>
+        decisions.DecideAndRecordAsync(input, client);
 
     [Function(nameof(EmailDeliveryOrchestrator))]
     public static Task<string> RunEmailDeliveryOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new EmailDeliveryOrchestrator().RunAsync(context, context.GetInput<EmailToSend>()!);
-
-    [Function(nameof(ScheduleEmailsActivity))]
-    public Task<int> ScheduleEmails([ActivityTrigger] IReadOnlyList<EmailToSend> emails, [DurableClient] DurableTaskClient client) =>
-        emailScheduler.ScheduleAsync(client, emails);
 
     [Function(nameof(SendEmailActivity))]
     public Task<SendEmailResult> SendEmail([ActivityTrigger] SendEmailAttempt attempt) =>

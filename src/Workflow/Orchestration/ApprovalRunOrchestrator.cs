@@ -1,4 +1,3 @@
-using ApprovalWorkflow.Notifications;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +7,9 @@ namespace ApprovalWorkflow.Orchestration;
 /// One instance per approval run (instance id = run id), the run's single writer: it takes one
 /// command at a time, from a clerk or from one of its own timers, and hands it to
 /// <see cref="DecideAndRecordActivity"/>, which decides and records. The rules live in the activity,
-/// not here, so a rule fixed and redeployed mid-run never changes a replay of this loop.
+/// not here, so a rule fixed and redeployed mid-run never changes a replay of this loop. The activity also
+/// starts the emails' delivery orchestrations, so the run never waits on a delivery and no email's text ever
+/// enters this loop's history. (Un-awaited sub-orchestrations were measured to stall the run on this sidecar.)
 /// </summary>
 public sealed class ApprovalRunOrchestrator : TaskOrchestrator<RunLoopState, string>
 {
@@ -79,30 +80,6 @@ public sealed class ApprovalRunOrchestrator : TaskOrchestrator<RunLoopState, str
             // re-arming it would fire it again at once, for ever.
             timer = result.NextTimer?.Command.RequestId == command.RequestId ? null : result.NextTimer;
             context.SetCustomStatus(result.Status);
-            if (result.Emails is { Count: > 0 } emails)
-            {
-                // Each email is an orchestration of its own, started through the engine's client by an activity,
-                // so the run never waits on a delivery. (Measured on this sidecar: un-awaited sub-orchestrations
-                // stall the run; and an orchestration does not complete while children it started still run.)
-                // Starting them is quick; a command that arrives meanwhile goes into the queue.
-                Task<int> scheduling = context.CallActivityAsync<int>(nameof(ScheduleEmailsActivity), emails, ActivityRetry);
-                while (await Task.WhenAny(scheduling, nextCommand) == nextCommand)
-                {
-                    pending.Enqueue(nextCommand.Result);
-                    nextCommand = context.WaitForExternalEvent<CommandEnvelope>(CommandEventName);
-                }
-
-                try
-                {
-                    await scheduling;
-                }
-                catch (TaskFailedException failure)
-                {
-                    // The decision is on the record; only its emails are lost, and the run goes on.
-                    log.LogError("Run {RunId}: the emails of {RequestId} could not be scheduled: {Error}", input.RunId, command.RequestId, failure.Message);
-                }
-            }
-
             processed++;
             if (result.RunEnded && pending.Count == 0)
             {

@@ -16,8 +16,7 @@ public sealed record RunLoopState(string RunId, IReadOnlyList<CommandEnvelope> P
 public sealed record DecideAndRecordInput(string RunId, CommandEnvelope Command, DateTime NowUtc);
 
 /// <summary>
-/// The activity's answer: whether the run has ended, its next timer, a one-line status, and the emails the
-/// recorded events call for (null in history written before emails existed).
+/// The activity's answer: whether the run has ended, its next timer, a one-line status, and how many email
+/// deliveries the recorded events started. The emails themselves never pass through the run's history.
 /// </summary>
-public sealed record DecideAndRecordResult(
-    bool Accepted, bool RunEnded, DueTimer? NextTimer, string Status, IReadOnlyList<Notifications.EmailToSend>? Emails = null);
+public sealed record DecideAndRecordResult(bool Accepted, bool RunEnded, DueTimer? NextTimer, string Status, int EmailsStarted = 0);

@@ -4,6 +4,7 @@ using ApprovalWorkflow.Procedure;
 using ApprovalWorkflow.Http;
 using ApprovalWorkflow.Notifications;
 using ApprovalWorkflow.Record;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWorkflow.Orchestration;
@@ -15,9 +16,14 @@ namespace ApprovalWorkflow.Orchestration;
 /// </summary>
 public sealed class RunDecisions(
     RunRecord record, RunList runs, BodyRegister bodies, WorkflowSettings settings, EmailPlanning emails, ILogger<RunDecisions> log,
-    Documents.DecisionNotices notices, RecordedSignals signals)
+    Documents.DecisionNotices notices, RecordedSignals signals, EmailScheduler scheduler)
 {
-    public async Task<DecideAndRecordResult> DecideAndRecordAsync(DecideAndRecordInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Decides and records one command, then starts one delivery orchestration per email its events call for
+    /// (through <paramref name="engine"/>, ids derived from the events, so a retry starts none twice). A crash
+    /// between the append and the starts is mended by the retried activity, which plans them again from the record.
+    /// </summary>
+    public async Task<DecideAndRecordResult> DecideAndRecordAsync(DecideAndRecordInput input, DurableTaskClient engine, CancellationToken cancellationToken = default)
     {
         var history = await record.LoadAsync(input.RunId, cancellationToken);
         var state = RunEvents.Fold(history);
@@ -70,7 +76,8 @@ public sealed class RunDecisions(
         // A request answered before (a retried activity or command) plans its emails again from the record:
         // the same emails with the same ids, so none is started twice.
         toSend ??= await emails.ForRequestAsync(input.RunId, outcome, cancellationToken);
-        return new DecideAndRecordResult(outcome.Accepted, state.IsEnded, NextTimer(state), RunView.StatusLine(state), toSend);
+        int started = toSend.Count == 0 ? 0 : await scheduler.ScheduleAsync(engine, toSend, cancellationToken);
+        return new DecideAndRecordResult(outcome.Accepted, state.IsEnded, NextTimer(state), RunView.StatusLine(state), started);
     }
 
     Decision Decide(RunState state, CommandEnvelope envelope, NodaTime.LocalDate today, IReadOnlyDictionary<string, Body> bodies)

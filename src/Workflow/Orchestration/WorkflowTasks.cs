@@ -7,7 +7,7 @@ namespace ApprovalWorkflow.Orchestration;
 public static class WorkflowTasks
 {
     public static readonly IReadOnlyList<Type> Orchestrators = [typeof(ApprovalRunOrchestrator), typeof(EmailDeliveryOrchestrator)];
-    public static readonly IReadOnlyList<Type> Activities = [typeof(DecideAndRecordActivity), typeof(ScheduleEmailsActivity), typeof(SendEmailActivity)];
+    public static readonly IReadOnlyList<Type> Activities = [typeof(DecideAndRecordActivity), typeof(SendEmailActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {
