@@ -18,20 +18,6 @@ public sealed record LocalHostSettings(int ApiPort, int GrpcPort, string DataFol
             AzuriteTablePort: Port(section, "AzuriteTablePort", 10002));
     }
 
-    static int Port(IConfigurationSection section, string key, int defaultPort)
-    {
-        string? text = section[key];
-        if (string.IsNullOrEmpty(text))
-        {
-            return defaultPort;
-        }
-
-        if (!int.TryParse(text, out int port) || port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException(
-                $"Setting LocalHost:{key} (environment LocalHost__{key}) is '{text}': it must be a TCP port number from 1 to 65535.");
-        }
-
-        return port;
-    }
+    static int Port(IConfigurationSection section, string key, int defaultPort) =>
+        SettingValues.Whole(section, key, defaultPort, 1, 65535, "a TCP port number");
 }

@@ -45,11 +45,7 @@ public sealed class WorkflowSettings
             extra.Add(new BankHoliday(parsed.Value, string.IsNullOrWhiteSpace(name) ? "Extra holiday" : name));
         }
 
-        string waitText = configuration["Http:CommandWaitSeconds"] ?? "5";
-        if (!double.TryParse(waitText, System.Globalization.CultureInfo.InvariantCulture, out double wait) || wait is < 0 or > 120)
-        {
-            throw new InvalidOperationException($"Setting Http:CommandWaitSeconds is '{waitText}': it must be a number of seconds from 0 to 120.");
-        }
+        double wait = SettingValues.Seconds(configuration.GetSection("Http"), "CommandWaitSeconds", fallback: 5, min: 0, max: 120);
 
         return new WorkflowSettings
         {

@@ -9,7 +9,7 @@ public sealed class StartupTests(SystemFixture system)
     [Theory]
     [InlineData("TimeZone", "Mars/Olympus_Mons", "Setting TimeZone is 'Mars/Olympus_Mons'")]
     [InlineData("Calendar__ExtraHolidays__2027-13-45", "Not a day", "Calendar:ExtraHolidays")]
-    [InlineData("Http__CommandWaitSeconds", "soon", "Setting Http:CommandWaitSeconds is 'soon'")]
+    [InlineData("Http__CommandWaitSeconds", "soon", "Setting Http:CommandWaitSeconds (environment Http__CommandWaitSeconds) is 'soon'")]
     [InlineData("Auth__Keys__some-key", "Mayor", "Setting Auth:Keys:some-key is 'Mayor'")]
     [InlineData("LocalHost__ApiPort", "70000", "LocalHost:ApiPort")]
     public async Task A_malformed_setting_stops_the_host_at_start_with_a_message_naming_it(string setting, string value, string message)

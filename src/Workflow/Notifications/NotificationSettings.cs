@@ -73,12 +73,12 @@ public sealed class NotificationSettings
             FromName = sendGrid["FromName"] is { Length: > 0 } name ? name : "Democratic Services",
             DemocraticServicesEmail = Email(notifications, "DemocraticServicesEmail", null),
             ExecutiveEmail = Email(notifications, "ExecutiveEmail", null),
-            PublicationDeadlineReminderWorkingDays = Whole(reminders, "PublicationDeadlineWorkingDays", 2, 0, 20),
-            PeriodEndReminderWorkingDays = Whole(reminders, "PeriodEndWorkingDays", 2, 0, 20),
+            PublicationDeadlineReminderWorkingDays = SettingValues.Whole(reminders, "PublicationDeadlineWorkingDays", 2, 0, 20),
+            PeriodEndReminderWorkingDays = SettingValues.Whole(reminders, "PeriodEndWorkingDays", 2, 0, 20),
             ReminderTimeOfDay = time.Value,
-            SendAttempts = Whole(notifications, "SendAttempts", 5, 1, 20),
-            FirstRetryInterval = TimeSpan.FromSeconds(Seconds(notifications, "FirstRetrySeconds", 2, 0.01, 600)),
-            SendTimeout = TimeSpan.FromSeconds(Seconds(sendGrid, "TimeoutSeconds", 30, 1, 300)),
+            SendAttempts = SettingValues.Whole(notifications, "SendAttempts", 5, 1, 20),
+            FirstRetryInterval = TimeSpan.FromSeconds(SettingValues.Seconds(notifications, "FirstRetrySeconds", 2, 0.01, 600)),
+            SendTimeout = TimeSpan.FromSeconds(SettingValues.Seconds(sendGrid, "TimeoutSeconds", 30, 1, 300)),
         };
     }
 
@@ -91,31 +91,5 @@ public sealed class NotificationSettings
         }
 
         return value;
-    }
-
-    static int Whole(IConfigurationSection section, string key, int fallback, int min, int max)
-    {
-        string? text = section[key];
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"Setting {section.Path}:{key} is '{text}': it must be a whole number from {min} to {max}.");
-    }
-
-    static double Seconds(IConfigurationSection section, string key, double fallback, double min, double max)
-    {
-        string? text = section[key];
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"Setting {section.Path}:{key} is '{text}': it must be a number of seconds from {min} to {max}.");
     }
 }
